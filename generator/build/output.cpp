@@ -1,0 +1,107 @@
+#include "build/output.h"
+
+#include <fcntl.h>
+#include <stdio.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+
+#include "core/files.h"
+#include "core/text.h"
+
+namespace fabu {
+
+bool is_safe_relative_path(std::string_view relative) {
+    if (relative.empty() || relative.front() == '/' || relative.find('\0') != std::string_view::npos ||
+        relative.find('\\') != std::string_view::npos)
+        return false;
+    for (const auto& part : split(relative, '/'))
+        if (part == ".." || part == ".") return false;
+    return true;
+}
+
+OutputTree::OutputTree(fs::path destination) : destination_(fs::absolute(std::move(destination)).lexically_normal()) {
+    if (destination_.filename().empty()) destination_ = destination_.parent_path();
+    staging_ = destination_;
+    staging_ += ".fabu-staging-" + std::to_string(::getpid());
+    std::error_code ec;
+    fs::remove_all(staging_, ec);
+    fs::create_directories(staging_, ec);
+    if (ec) throw FileError("cannot create " + staging_.string() + ": " + ec.message());
+    directories_.insert("");
+}
+
+OutputTree::~OutputTree() {
+    if (!committed_) {
+        std::error_code ec;
+        fs::remove_all(staging_, ec);
+    }
+}
+
+fs::path OutputTree::prepare(std::string_view relative) {
+    if (!is_safe_relative_path(relative))
+        throw FileError("refusing to write outside the output folder: " + std::string(relative));
+    std::string_view directory =
+        relative.substr(0, relative.rfind('/') == std::string_view::npos ? 0 : relative.rfind('/'));
+    {
+        std::lock_guard lock(directories_mutex_);
+        if (!directories_.count(std::string(directory))) {
+            std::error_code ec;
+            fs::create_directories(staging_ / directory, ec);
+            if (ec) throw FileError("cannot create " + (staging_ / directory).string() + ": " + ec.message());
+            // Remember every ancestor, so siblings skip the system call.
+            std::string_view part = directory;
+            while (!part.empty()) {
+                directories_.insert(std::string(part));
+                auto slash = part.rfind('/');
+                part = slash == std::string_view::npos ? std::string_view() : part.substr(0, slash);
+            }
+        }
+    }
+    return staging_ / relative;
+}
+
+void OutputTree::write(std::string_view relative, std::string_view data) {
+    write_file(prepare(relative), data);
+    ++files_;
+}
+
+void OutputTree::copy(const fs::path& source, std::string_view relative) {
+    fs::path target = prepare(relative);
+    std::error_code ec;
+    fs::copy_file(source, target, fs::copy_options::overwrite_existing, ec);
+    if (ec) throw FileError("cannot copy " + source.string() + ": " + ec.message());
+    ++files_;
+}
+
+void OutputTree::commit() {
+    if (fs::exists(destination_)) {
+        // renameat2(RENAME_EXCHANGE) swaps both names in one step: at no
+        // moment is there no site at the destination.
+        if (::renameat2(AT_FDCWD, staging_.c_str(), AT_FDCWD, destination_.c_str(), RENAME_EXCHANGE) != 0) {
+            fs::path old = destination_;
+            old += ".fabu-old-" + std::to_string(::getpid());
+            std::error_code ec;
+            fs::rename(destination_, old, ec);
+            if (ec) throw FileError("cannot replace " + destination_.string() + ": " + ec.message());
+            fs::rename(staging_, destination_, ec);
+            if (ec) {
+                fs::rename(old, destination_);
+                throw FileError("cannot replace " + destination_.string() + ": " + ec.message());
+            }
+            fs::remove_all(old, ec);
+        } else {
+            std::error_code ec;
+            fs::remove_all(staging_, ec);  // now the previous site
+        }
+    } else {
+        std::error_code ec;
+        fs::create_directories(destination_.parent_path(), ec);
+        fs::rename(staging_, destination_, ec);
+        if (ec) throw FileError("cannot create " + destination_.string() + ": " + ec.message());
+    }
+    committed_ = true;
+}
+
+}  // namespace fabu

@@ -1,0 +1,199 @@
+#include "content/markdown.h"
+
+#include <cmark-gfm-core-extensions.h>
+#include <cmark-gfm-extension_api.h>
+#include <cmark-gfm.h>
+#include <unicode/uchar.h>
+
+#include <memory>
+#include <mutex>
+#include <stdexcept>
+#include <unordered_map>
+
+#include "core/text.h"
+
+namespace fabu {
+
+namespace {
+
+constexpr const char* extension_names[] = {"table", "strikethrough", "autolink", "tasklist", "tagfilter"};
+
+struct ParserDeleter {
+    void operator()(cmark_parser* parser) const { cmark_parser_free(parser); }
+};
+struct NodeDeleter {
+    void operator()(cmark_node* node) const { cmark_node_free(node); }
+};
+struct IterDeleter {
+    void operator()(cmark_iter* iter) const { cmark_iter_free(iter); }
+};
+struct MallocDeleter {
+    void operator()(char* text) const { std::free(text); }
+};
+
+void collect_text(cmark_node* node, std::string& out) {
+    for (cmark_node* child = cmark_node_first_child(node); child; child = cmark_node_next(child)) {
+        switch (cmark_node_get_type(child)) {
+            case CMARK_NODE_TEXT:
+            case CMARK_NODE_CODE:
+                if (const char* literal = cmark_node_get_literal(child)) out += literal;
+                break;
+            case CMARK_NODE_SOFTBREAK:
+            case CMARK_NODE_LINEBREAK: out += ' '; break;
+            default:
+                collect_text(child, out);
+                // Blocks end a word in Latin text; CJK text needs no space.
+                if ((cmark_node_get_type(child) & CMARK_NODE_TYPE_MASK) == CMARK_NODE_TYPE_BLOCK && !out.empty() &&
+                    static_cast<unsigned char>(out.back()) < 0x80 && out.back() != ' ')
+                    out += ' ';
+        }
+    }
+}
+
+std::string attribute(std::string_view name, std::string_view value) {
+    return std::string(" ") + std::string(name) + "=\"" + escape_html(value) + "\"";
+}
+
+// Whether the URL is safe to put in src: cmark's own rule for links, which
+// rejects javascript:, vbscript:, file: and data: other than images.
+bool is_safe_image_url(std::string_view url) {
+    std::string lower = to_lower_ascii(trim(url));
+    for (const char* scheme : {"javascript:", "vbscript:", "file:"})
+        if (lower.starts_with(scheme)) return false;
+    if (lower.starts_with("data:"))
+        return lower.starts_with("data:image/png") || lower.starts_with("data:image/gif") ||
+               lower.starts_with("data:image/jpeg") || lower.starts_with("data:image/webp");
+    return true;
+}
+
+}  // namespace
+
+void register_markdown_extensions() {
+    static std::once_flag once;
+    std::call_once(once, [] { cmark_gfm_core_extensions_ensure_registered(); });
+}
+
+std::string heading_anchor(std::string_view text) {
+    std::string id;
+    std::size_t offset = 0;
+    bool pending_dash = false;
+    while (offset < text.size()) {
+        char32_t cp = next_code_point(text, offset);
+        if (cp < 0x80 && (std::isalnum(static_cast<int>(cp)) || cp == '_' || cp == '-')) {
+            if (pending_dash && !id.empty()) id += '-';
+            pending_dash = false;
+            id += static_cast<char>(std::tolower(static_cast<int>(cp)));
+        } else if (cp >= 0x80 && u_isalnum(static_cast<UChar32>(cp))) {
+            if (pending_dash && !id.empty()) id += '-';
+            pending_dash = false;
+            append_utf8(id, cp);
+        } else if (cp == ' ' || cp == '\t' || cp == 0x3000) {
+            pending_dash = true;
+        }
+    }
+    return id.empty() ? "section" : id;
+}
+
+std::optional<std::string_view> summary_divider_prefix(std::string_view markdown) {
+    auto pos = markdown.find("<!--more-->");
+    if (pos == std::string_view::npos) return std::nullopt;
+    return markdown.substr(0, pos);
+}
+
+RenderedMarkdown render_markdown(std::string_view markdown, const MarkdownOptions& options,
+                                 const UrlResolver& resolve_url) {
+    int flags = CMARK_OPT_VALIDATE_UTF8 | CMARK_OPT_FOOTNOTES | CMARK_OPT_GITHUB_PRE_LANG;
+    if (options.unsafe_html) flags |= CMARK_OPT_UNSAFE;
+    if (options.hard_breaks) flags |= CMARK_OPT_HARDBREAKS;
+    if (options.smart_punctuation) flags |= CMARK_OPT_SMART;
+
+    std::unique_ptr<cmark_parser, ParserDeleter> parser(cmark_parser_new(flags));
+    for (const char* name : extension_names) {
+        cmark_syntax_extension* extension = cmark_find_syntax_extension(name);
+        if (!extension) throw std::runtime_error(std::string("cmark-gfm extension missing: ") + name);
+        cmark_parser_attach_syntax_extension(parser.get(), extension);
+    }
+    cmark_parser_feed(parser.get(), markdown.data(), markdown.size());
+    std::unique_ptr<cmark_node, NodeDeleter> document(cmark_parser_finish(parser.get()));
+
+    // Collect first, edit after: the iterator must not see a changing tree.
+    std::vector<cmark_node*> headings, images, links, tables;
+    {
+        std::unique_ptr<cmark_iter, IterDeleter> iter(cmark_iter_new(document.get()));
+        cmark_event_type event;
+        while ((event = cmark_iter_next(iter.get())) != CMARK_EVENT_DONE) {
+            if (event != CMARK_EVENT_ENTER) continue;
+            cmark_node* node = cmark_iter_get_node(iter.get());
+            switch (cmark_node_get_type(node)) {
+                case CMARK_NODE_HEADING: headings.push_back(node); break;
+                case CMARK_NODE_IMAGE: images.push_back(node); break;
+                case CMARK_NODE_LINK: links.push_back(node); break;
+                default:
+                    if (const char* type = cmark_node_get_type_string(node); type && std::string_view(type) == "table")
+                        tables.push_back(node);
+            }
+        }
+    }
+
+    RenderedMarkdown result;
+    std::unordered_map<std::string, int> used_ids;
+    for (cmark_node* heading : headings) {
+        Heading entry;
+        entry.level = cmark_node_get_heading_level(heading);
+        collect_text(heading, entry.text);
+        std::string id = heading_anchor(entry.text);
+        if (int& seen = used_ids[id]; seen++ > 0) id += '-' + std::to_string(seen - 1);
+        entry.id = id;
+        // A custom block carries the id: cmark's renderer has no attribute hook.
+        std::string level = std::to_string(entry.level);
+        cmark_node* replacement = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK);
+        std::string open = "<h" + level + attribute("id", id) + ">";
+        std::string close = "</h" + level + ">\n";
+        cmark_node_set_on_enter(replacement, open.c_str());
+        cmark_node_set_on_exit(replacement, close.c_str());
+        while (cmark_node* child = cmark_node_first_child(heading)) {
+            cmark_node_unlink(child);
+            cmark_node_append_child(replacement, child);
+        }
+        cmark_node_replace(heading, replacement);
+        cmark_node_free(heading);
+        result.headings.push_back(std::move(entry));
+    }
+    for (cmark_node* link : links) {
+        const char* url = cmark_node_get_url(link);
+        if (!url || !resolve_url) continue;
+        if (auto replacement = resolve_url(url, UrlKind::link)) cmark_node_set_url(link, replacement->c_str());
+    }
+    for (cmark_node* image : images) {
+        std::string url = cmark_node_get_url(image) ? cmark_node_get_url(image) : "";
+        if (resolve_url)
+            if (auto replacement = resolve_url(url, UrlKind::image)) url = *replacement;
+        std::string alt;
+        collect_text(image, alt);
+        const char* title = cmark_node_get_title(image);
+        std::string tag = "<img" + attribute("src", is_safe_image_url(url) ? url : "") + attribute("alt", alt);
+        if (title && *title) tag += attribute("title", title);
+        tag += " loading=\"lazy\" decoding=\"async\">";
+        cmark_node* replacement = cmark_node_new(CMARK_NODE_CUSTOM_INLINE);
+        cmark_node_set_on_enter(replacement, tag.c_str());
+        cmark_node_replace(image, replacement);
+        cmark_node_free(image);
+    }
+    for (cmark_node* table : tables) {
+        // Wide tables scroll inside their own focusable region on phones.
+        cmark_node* wrapper = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK);
+        cmark_node_set_on_enter(wrapper, "<div class=\"table-scroll\" tabindex=\"0\">");
+        cmark_node_set_on_exit(wrapper, "</div>");
+        cmark_node_insert_before(table, wrapper);
+        cmark_node_unlink(table);
+        cmark_node_append_child(wrapper, table);
+    }
+
+    collect_text(document.get(), result.plain_text);
+    std::unique_ptr<char, MallocDeleter> html(
+        cmark_render_html(document.get(), flags, cmark_parser_get_syntax_extensions(parser.get())));
+    result.html = html.get();
+    return result;
+}
+
+}  // namespace fabu
