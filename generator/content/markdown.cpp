@@ -137,6 +137,7 @@ RenderedMarkdown render_markdown(std::string_view markdown, const MarkdownOption
 
     RenderedMarkdown result;
     std::unordered_map<std::string, int> used_ids;
+    std::vector<std::string> heading_opens;
     for (cmark_node* heading : headings) {
         Heading entry;
         entry.level = cmark_node_get_heading_level(heading);
@@ -148,8 +149,9 @@ RenderedMarkdown render_markdown(std::string_view markdown, const MarkdownOption
         std::string level = std::to_string(entry.level);
         cmark_node* replacement = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK);
         std::string open = "<h" + level + attribute("id", id) + ">";
-        std::string close = "</h" + level + ">\n";
+        std::string close = "</h" + level + ">";
         cmark_node_set_on_enter(replacement, open.c_str());
+        heading_opens.push_back(open);
         cmark_node_set_on_exit(replacement, close.c_str());
         while (cmark_node* child = cmark_node_first_child(heading)) {
             cmark_node_unlink(child);
@@ -193,6 +195,16 @@ RenderedMarkdown render_markdown(std::string_view markdown, const MarkdownOption
     std::unique_ptr<char, MallocDeleter> html(
         cmark_render_html(document.get(), flags, cmark_parser_get_syntax_extensions(parser.get())));
     result.html = html.get();
+    // The custom blocks that carry heading ids put line breaks inside the
+    // heading element; take them out so the heading reads as cmark writes it.
+    for (const auto& open : heading_opens) {
+        if (auto pos = result.html.find(open + '\n'); pos != std::string::npos) result.html.erase(pos + open.size(), 1);
+    }
+    for (int level = 1; level <= 6; ++level) {
+        std::string close = "\n</h" + std::to_string(level) + ">";
+        for (auto pos = result.html.find(close); pos != std::string::npos; pos = result.html.find(close, pos))
+            result.html.erase(pos, 1);
+    }
     return result;
 }
 

@@ -130,8 +130,10 @@ struct YamlConverter {
                         ok = false;
                         continue;
                     }
-                    object[key] = convert(entry.second, pointer + '/' + escape_pointer_token(key));
-                    document.positions[pointer + '/' + escape_pointer_token(key)] = position(entry.first.Mark());
+                    std::string child = pointer + '/' + escape_pointer_token(key);
+                    object[key] = convert(entry.second, child);
+                    // Point at the value; an empty value has no mark, so use its key.
+                    if (SourcePosition& at = document.positions[child]; at.line == 0) at = position(entry.first.Mark());
                 }
                 return object;
             }

@@ -77,7 +77,7 @@ std::string format_iso_date(const DateTime& date) {
 
 std::string format_rfc3339(const DateTime& date, int default_offset_minutes) {
     int offset = date.utc_offset_minutes.value_or(default_offset_minutes);
-    char zone[8] = "Z";
+    char zone[16] = "Z";
     if (offset != 0) {
         int magnitude = offset < 0 ? -offset : offset;
         std::snprintf(zone, sizeof zone, "%c%02d:%02d", offset < 0 ? '-' : '+', magnitude / 60, magnitude % 60);

@@ -4,6 +4,17 @@
 
 namespace fabu {
 
+namespace {
+// Feeds need an <updated> even for a site whose pages carry no dates.
+DateTime fallback_date() {
+    DateTime date;
+    date.year = 2000;
+    date.month = 1;
+    date.day = 1;
+    return date;
+}
+}  // namespace
+
 std::string render_atom(const FeedInfo& feed, const std::vector<FeedEntry>& entries) {
     std::optional<DateTime> newest;
     for (const auto& entry : entries) {
@@ -18,8 +29,8 @@ std::string render_atom(const FeedInfo& feed, const std::vector<FeedEntry>& entr
     xml += "  <link href=\"" + escape_xml(feed.self_url) + "\" rel=\"self\" type=\"application/atom+xml\"/>\n";
     xml += "  <link href=\"" + escape_xml(feed.site_url) + "\" rel=\"alternate\" type=\"text/html\"/>\n";
     xml += "  <id>" + escape_xml(feed.site_url) + "</id>\n";
-    xml += "  <updated>" + format_rfc3339(newest.value_or(DateTime{2000, 1, 1}), feed.timezone_offset_minutes) +
-           "</updated>\n";
+    xml +=
+        "  <updated>" + format_rfc3339(newest.value_or(fallback_date()), feed.timezone_offset_minutes) + "</updated>\n";
     xml += "  <author><name>" + escape_xml(feed.author.empty() ? feed.title : feed.author) + "</name></author>\n";
     xml += "  <generator uri=\"https://example.org/fabu\">fabu</generator>\n";
     for (const auto& entry : entries) {
@@ -32,7 +43,7 @@ std::string render_atom(const FeedInfo& feed, const std::vector<FeedEntry>& entr
             xml +=
                 "    <published>" + format_rfc3339(*entry.published, feed.timezone_offset_minutes) + "</published>\n";
         xml += "    <updated>" +
-               format_rfc3339(updated.value_or(newest.value_or(DateTime{2000, 1, 1})), feed.timezone_offset_minutes) +
+               format_rfc3339(updated.value_or(newest.value_or(fallback_date())), feed.timezone_offset_minutes) +
                "</updated>\n";
         for (const auto& category : entry.categories) xml += "    <category term=\"" + escape_xml(category) + "\"/>\n";
         if (!entry.summary.empty()) xml += "    <summary>" + escape_xml(entry.summary) + "</summary>\n";
