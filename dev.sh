@@ -7,8 +7,8 @@ cd "$(dirname "$0")"
 
 # Debian 12 packages: the build, then the test tooling.
 BUILD_PACKAGES=(g++ cmake ninja-build pkg-config libssl-dev
-  libcmark-gfm-dev libcmark-gfm-extensions-dev nlohmann-json3-dev libyaml-cpp-dev
-  libtomlplusplus-dev libcli11-dev libkainjow-mustache-dev libicu-dev doctest-dev)
+  libcmark-gfm-dev libcmark-gfm-extensions-dev nlohmann-json3-dev libyaml-dev
+  libtomlplusplus-dev libcli11-dev libicu-dev doctest-dev)
 TEST_PACKAGES=(cmark-gfm hugo time python3 chromium fonts-noto-cjk)
 
 log() { printf '\033[1m==> %s\033[0m\n' "$*"; }

@@ -44,20 +44,22 @@ fs::path OutputTree::prepare(std::string_view relative) {
         throw FileError("refusing to write outside the output folder: " + std::string(relative));
     std::string_view directory =
         relative.substr(0, relative.rfind('/') == std::string_view::npos ? 0 : relative.rfind('/'));
+    std::string key(directory);
     {
         std::lock_guard lock(directories_mutex_);
-        if (!directories_.count(std::string(directory))) {
-            std::error_code ec;
-            fs::create_directories(staging_ / directory, ec);
-            if (ec) throw FileError("cannot create " + (staging_ / directory).string() + ": " + ec.message());
-            // Remember every ancestor, so siblings skip the system call.
-            std::string_view part = directory;
-            while (!part.empty()) {
-                directories_.insert(std::string(part));
-                auto slash = part.rfind('/');
-                part = slash == std::string_view::npos ? std::string_view() : part.substr(0, slash);
-            }
-        }
+        if (directories_.count(key)) return staging_ / relative;
+    }
+    // Created outside the lock: mkdir is the slow part, and two threads
+    // making the same folder is harmless.
+    std::error_code ec;
+    fs::create_directories(staging_ / directory, ec);
+    if (ec) throw FileError("cannot create " + (staging_ / directory).string() + ": " + ec.message());
+    std::lock_guard lock(directories_mutex_);
+    // Remember every ancestor, so siblings skip the system call.
+    for (std::string_view part = directory; !part.empty();) {
+        directories_.insert(std::string(part));
+        auto slash = part.rfind('/');
+        part = slash == std::string_view::npos ? std::string_view() : part.substr(0, slash);
     }
     return staging_ / relative;
 }

@@ -6,6 +6,7 @@
 #include "content/loader.h"
 #include "content/markdown.h"
 #include "content/site_config.h"
+#include "content/slug.h"
 #include "core/files.h"
 #include "core/parallel.h"
 #include "render/site_renderer.h"
@@ -26,12 +27,14 @@ Site load_site(const BuildRequest& request, DiagnosticSink& sink) {
 BuildReport run_build(const BuildRequest& request, DiagnosticSink& sink) {
     auto started = std::chrono::steady_clock::now();
     register_markdown_extensions();
+    std::jthread slug_rules = prepare_slugs_in_background();
     BuildReport report;
     Site site = load_site(request, sink);
     Theme theme = load_theme(request.source, sink);
     TemplateSet templates(theme, sink);
     for (const char* required : {"page", "section", "taxonomy", "term", "404"})
-        if (!templates.has(required)) sink.error("templates", {}, std::string("no template '") + required + ".html'");
+        if (!theme.templates.count(required))
+            sink.error("templates", {}, std::string("no template '") + required + ".html'");
     if (sink.has_errors()) return report;
 
     fs::path output_path = request.output.empty() ? request.source / "public" : request.output;

@@ -5,7 +5,10 @@
 
 #include <array>
 #include <memory>
+#include <mutex>
 #include <stdexcept>
+#include <thread>
+#include <unordered_map>
 #include <utility>
 
 #include "core/text.h"
@@ -25,17 +28,40 @@ constexpr std::array<std::pair<std::string_view, std::string_view>, 24> polyphon
     {"重要", " zhong yao "},   {"会计", " kuai ji "},   {"音乐", " yin yue "},    {"好网民", " hao wang min "},
 }};
 
-icu::Transliterator& transliterator() {
-    thread_local std::unique_ptr<icu::Transliterator> instance = [] {
+// Building the Han-Latin rules takes about 100 ms, once per process; using
+// them costs about 30 µs a word. One shared instance, guarded, and a memo of
+// every slug made: tags and folder names repeat on every page.
+class Transliteration {
+public:
+    static Transliteration& shared() {
+        static Transliteration instance;
+        return instance;
+    }
+
+    std::string to_latin(const std::string& text) {
+        std::lock_guard lock(mutex_);
+        if (auto it = memo_.find(text); it != memo_.end()) return it->second;
+        icu::UnicodeString unicode = icu::UnicodeString::fromUTF8(text);
+        transliterator_->transliterate(unicode);
+        std::string latin;
+        unicode.toUTF8String(latin);
+        memo_.emplace(text, latin);
+        return latin;
+    }
+
+private:
+    Transliteration() {
         UErrorCode status = U_ZERO_ERROR;
-        std::unique_ptr<icu::Transliterator> created(
+        transliterator_.reset(
             icu::Transliterator::createInstance("Han-Latin/Names; Latin-ASCII; Lower", UTRANS_FORWARD, status));
-        if (U_FAILURE(status) || !created)
+        if (U_FAILURE(status) || !transliterator_)
             throw std::runtime_error(std::string("ICU Han-Latin transliterator unavailable: ") + u_errorName(status));
-        return created;
-    }();
-    return *instance;
-}
+    }
+
+    std::mutex mutex_;
+    std::unique_ptr<icu::Transliterator> transliterator_;
+    std::unordered_map<std::string, std::string> memo_;
+};
 
 std::string replace_polyphones(std::string_view text) {
     std::string out(text);
@@ -47,6 +73,16 @@ std::string replace_polyphones(std::string_view text) {
 }
 
 }  // namespace
+
+std::jthread prepare_slugs_in_background() {
+    return std::jthread([] {
+        try {
+            Transliteration::shared();
+        } catch (const std::exception&) {
+            // slugify() reports the failure when it first needs the rules.
+        }
+    });
+}
 
 bool is_ascii_slug_safe(std::string_view text) {
     for (char c : text) {
@@ -61,9 +97,7 @@ std::string slugify(std::string_view text) {
     if (is_ascii_slug_safe(text)) {
         latin = text;
     } else {
-        icu::UnicodeString unicode = icu::UnicodeString::fromUTF8(replace_polyphones(text));
-        transliterator().transliterate(unicode);
-        unicode.toUTF8String(latin);
+        latin = Transliteration::shared().to_latin(replace_polyphones(text));
     }
     std::string slug;
     bool pending_dash = false;

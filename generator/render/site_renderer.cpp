@@ -15,7 +15,6 @@ namespace fabu {
 
 namespace {
 
-namespace mustache = kainjow::mustache;
 using nlohmann::json;
 
 constexpr std::size_t summary_length = 120;  // characters: about two lines of Chinese
@@ -24,13 +23,6 @@ constexpr std::size_t words_per_minute = 300;  // CJK characters or Latin words
 
 std::string output_file_for(const std::string& path) {
     return path + "index.html";
-}
-
-MustacheData text(const std::string& value) {
-    return mustache_text(value);
-}
-MustacheData flag(bool value) {
-    return MustacheData{value ? MustacheData::type::bool_true : MustacheData::type::bool_false};
 }
 
 // What rendering a page's Markdown leaves behind for list pages and feeds.
@@ -115,19 +107,19 @@ private:
 
     void build_global(const Theme& theme) {
         const SiteConfig& config = site_.config;
-        MustacheData site{MustacheData::type::object};
-        site.set("title", text(config.title));
-        site.set("description", text(config.description));
-        site.set("base_url", text(config.base_url));
-        site.set("base_path", text(base_path_));
-        site.set("language", text(config.language));
-        site.set("author", text(config.author));
-        site.set("params", to_mustache(config.params));
+        json site = json::object();
+        site["title"] = json(config.title);
+        site["description"] = json(config.description);
+        site["base_url"] = json(config.base_url);
+        site["base_path"] = json(base_path_);
+        site["language"] = json(config.language);
+        site["author"] = json(config.author);
+        site["params"] = json(config.params);
         json footer = config.params.value("footer", json::object());
-        site.set("footer", to_mustache(footer.is_object() ? footer : json::object()));
-        site.set("feed_url", text(url("atom.xml")));
-        site.set("generator", text(std::string("fabu ") + FABU_VERSION));
-        global_.set("site", site);
+        site["footer"] = json(footer.is_object() ? footer : json::object());
+        site["feed_url"] = json(url("atom.xml"));
+        site["generator"] = json(std::string("fabu ") + FABU_VERSION);
+        global_["site"] = site;
 
         json strings = json::object();
         for (const std::string& language : {std::string("zh-CN"), config.language}) {
@@ -136,19 +128,19 @@ private:
             auto document = parse_structured(it->second.data, DataFormat::yaml, it->second.origin, 1, sink_);
             if (document && document->value.is_object()) strings.update(document->value);
         }
-        global_.set("t", to_mustache(strings));
+        global_["t"] = json(strings);
         strings_ = std::move(strings);
 
-        global_.set("asset", MustacheData{mustache::lambda{[this](const std::string& name) {
-                        auto it = assets_.find(std::string(trim(name)));
-                        if (it == assets_.end())
-                            throw TemplateError("template asks for asset '" + name + "', which is not in assets/");
-                        return it->second.url;
-                    }}});
-        global_.set("integrity", MustacheData{mustache::lambda{[this](const std::string& name) {
-                        auto it = assets_.find(std::string(trim(name)));
-                        return it == assets_.end() ? std::string() : it->second.integrity;
-                    }}});
+        helpers_["asset"] = [this](std::string_view name) {
+            auto it = assets_.find(std::string(name));
+            if (it == assets_.end())
+                throw TemplateError("template asks for asset '" + std::string(name) + "', which is not in assets/");
+            return it->second.url;
+        };
+        helpers_["integrity"] = [this](std::string_view name) {
+            auto it = assets_.find(std::string(name));
+            return it == assets_.end() ? std::string() : it->second.integrity;
+        };
     }
 
     std::string ui(const std::string& key, const std::string& fallback) const {
@@ -156,34 +148,34 @@ private:
         return it != strings_.end() && it->is_string() ? it->get<std::string>() : fallback;
     }
 
-    MustacheData nav_for(const std::string& current_path) const {
-        MustacheData nav{MustacheData::type::list};
+    json nav_for(const std::string& current_path) const {
+        json nav = json::array();
         for (const auto& item : site_.config.menu) {
             std::string target = item.url;
             bool internal = target.starts_with('/') && !target.starts_with("//");
             if (internal) target = url(target.substr(1));
-            MustacheData entry{MustacheData::type::object};
-            entry.set("title", text(item.title));
-            entry.set("url", text(target));
+            json entry = json::object();
+            entry["title"] = json(item.title);
+            entry["url"] = json(target);
             std::string here = url(current_path);
             bool current = internal && (target == here || (target != base_path_ && here.starts_with(target)));
-            entry.set("current", flag(current));
+            entry["current"] = json(current);
             nav.push_back(entry);
         }
         return nav;
     }
 
-    void set_nav(MustacheData& local, const std::string& current_path) const {
-        local.set("nav", nav_for(current_path));
-        local.set("has_nav", flag(!site_.config.menu.empty()));
+    void set_nav(json& local, const std::string& current_path) const {
+        local["nav"] = nav_for(current_path);
+        local["has_nav"] = json(!site_.config.menu.empty());
     }
 
-    static MustacheData date_data(const DateTime& date, const SiteConfig& config) {
-        MustacheData data{MustacheData::type::object};
-        data.set("iso", text(format_iso_date(date)));
-        data.set("rfc3339", text(format_rfc3339(date, config.timezone_offset_minutes)));
-        data.set("display", text(format_display_date(date, config.language)));
-        data.set("year", text(std::to_string(date.year)));
+    static json date_data(const DateTime& date, const SiteConfig& config) {
+        json data = json::object();
+        data["iso"] = json(format_iso_date(date));
+        data["rfc3339"] = json(format_rfc3339(date, config.timezone_offset_minutes));
+        data["display"] = json(format_display_date(date, config.language));
+        data["year"] = json(std::to_string(date.year));
         return data;
     }
 
@@ -203,12 +195,12 @@ private:
         return it == site_.sections.end() ? std::string() : it->second.path;
     }
 
-    MustacheData breadcrumbs(const std::string& section_key, bool include_section) const {
-        MustacheData crumbs{MustacheData::type::list};
+    json breadcrumbs(const std::string& section_key, bool include_section) const {
+        json crumbs = json::array();
         auto add = [&](const std::string& title, const std::string& path) {
-            MustacheData crumb{MustacheData::type::object};
-            crumb.set("title", text(title));
-            crumb.set("url", text(url(path)));
+            json crumb = json::object();
+            crumb["title"] = json(title);
+            crumb["url"] = json(url(path));
             crumbs.push_back(crumb);
         };
         add(ui("home", "首页"), "");
@@ -222,14 +214,14 @@ private:
         return crumbs;
     }
 
-    MustacheData term_links(const Page& page, const std::string& taxonomy) const {
-        MustacheData links{MustacheData::type::list};
+    json term_links(const Page& page, const std::string& taxonomy) const {
+        json links = json::array();
         auto it = page.terms.find(taxonomy);
         if (it == page.terms.end()) return links;
         for (const auto& name : it->second) {
-            MustacheData link{MustacheData::type::object};
-            link.set("name", text(name));
-            link.set("url", text(url(term_path(taxonomy, name))));
+            json link = json::object();
+            link["name"] = json(name);
+            link["url"] = json(url(term_path(taxonomy, name)));
             links.push_back(link);
         }
         return links;
@@ -243,50 +235,50 @@ private:
         return taxonomy + "/";
     }
 
-    MustacheData page_data(std::size_t index, const std::string& content_html, const RenderedMarkdown* markdown) {
+    json page_data(std::size_t index, const std::string& content_html, const RenderedMarkdown* markdown) {
         const Page& page = site_.pages[index];
         const RenderedPage& rendered = rendered_[index];
-        MustacheData data{MustacheData::type::object};
-        data.set("title", text(page.title));
-        data.set("url", text(url(page.path)));
-        data.set("permalink", text(permalink(page.path)));
-        data.set("kind", text(page.kind == PageKind::page      ? "page"
-                              : page.kind == PageKind::section ? "section"
-                                                               : "home"));
-        data.set("is_page", flag(page.kind == PageKind::page));
-        data.set("section", text(page.section));
-        data.set("source", text(page.source));
-        data.set("has_date", flag(page.date.has_value()));
-        if (page.date) data.set("date", date_data(*page.date, site_.config));
-        if (page.lastmod) data.set("lastmod", date_data(*page.lastmod, site_.config));
-        data.set("content", text(content_html));
-        data.set("summary", text(rendered.summary));
-        data.set("word_count", text(std::to_string(rendered.word_count)));
-        data.set("reading_minutes", text(std::to_string(std::max<std::size_t>(
-                                        1, (rendered.word_count + words_per_minute - 1) / words_per_minute))));
-        MustacheData toc{MustacheData::type::list};
+        json data = json::object();
+        data["title"] = json(page.title);
+        data["url"] = json(url(page.path));
+        data["permalink"] = json(permalink(page.path));
+        data["kind"] = (json(page.kind == PageKind::page      ? "page"
+                             : page.kind == PageKind::section ? "section"
+                                                              : "home"));
+        data["is_page"] = json(page.kind == PageKind::page);
+        data["section"] = json(page.section);
+        data["source"] = json(page.source);
+        data["has_date"] = json(page.date.has_value());
+        if (page.date) data["date"] = date_data(*page.date, site_.config);
+        if (page.lastmod) data["lastmod"] = date_data(*page.lastmod, site_.config);
+        data["content"] = json(content_html);
+        data["summary"] = json(rendered.summary);
+        data["word_count"] = json(std::to_string(rendered.word_count));
+        data["reading_minutes"] = (json(
+            std::to_string(std::max<std::size_t>(1, (rendered.word_count + words_per_minute - 1) / words_per_minute))));
+        json toc = json::array();
         if (markdown) {
             for (const auto& heading : markdown->headings) {
                 if (heading.level < 2 || heading.level > 3) continue;
-                MustacheData entry{MustacheData::type::object};
-                entry.set("level", text(std::to_string(heading.level)));
-                entry.set("id", text(heading.id));
-                entry.set("text", text(heading.text));
-                entry.set("nested", flag(heading.level == 3));
+                json entry = json::object();
+                entry["level"] = json(std::to_string(heading.level));
+                entry["id"] = json(heading.id);
+                entry["text"] = json(heading.text);
+                entry["nested"] = json(heading.level == 3);
                 toc.push_back(entry);
             }
         }
-        data.set("has_toc", flag(toc.list_value().size() >= 3));
-        data.set("toc", toc);
-        MustacheData terms{MustacheData::type::object};
-        for (const auto& taxonomy : site_.config.taxonomies) terms.set(taxonomy, term_links(page, taxonomy));
-        data.set("terms", terms);
-        data.set("tags", term_links(page, "tags"));
-        data.set("has_tags", flag(page.terms.count("tags") > 0));
-        data.set("params", to_mustache(page.params));
-        data.set("breadcrumbs", breadcrumbs(page.section, page.kind == PageKind::page));
-        data.set("has_breadcrumbs", flag(page.kind != PageKind::home));
-        data.set("is_home", flag(page.kind == PageKind::home));
+        data["has_toc"] = json(toc.size() >= 3);
+        data["toc"] = toc;
+        json terms = json::object();
+        for (const auto& taxonomy : site_.config.taxonomies) terms[taxonomy] = term_links(page, taxonomy);
+        data["terms"] = terms;
+        data["tags"] = term_links(page, "tags");
+        data["has_tags"] = json(page.terms.count("tags") > 0);
+        data["params"] = json(page.params);
+        data["breadcrumbs"] = breadcrumbs(page.section, page.kind == PageKind::page);
+        data["has_breadcrumbs"] = json(page.kind != PageKind::home);
+        data["is_home"] = json(page.kind == PageKind::home);
         return data;
     }
 
@@ -343,11 +335,11 @@ private:
         return fallback;
     }
 
-    std::string render_with_base(const std::string& name, MustacheData& local) {
-        std::string main = templates_.render(name, {&global_, &local});
+    std::string render_with_base(const std::string& name, json& local) {
+        std::string main = templates_.render(name, {&global_, &local}, helpers_);
         if (!templates_.has("base")) return main;
-        local.set("main", text(std::move(main)));
-        return templates_.render("base", {&global_, &local});
+        local["main"] = json(std::move(main));
+        return templates_.render("base", {&global_, &local}, helpers_);
     }
 
     void render_regular_page(std::size_t index) {
@@ -355,107 +347,115 @@ private:
         guarded(page.source, [&] {
             RenderedMarkdown markdown = markdown_for(page);
             summarise(index, markdown);
-            MustacheData local{MustacheData::type::object};
-            MustacheData data = page_data(index, markdown.html, &markdown);
+            json local = json::object();
+            json data = page_data(index, markdown.html, &markdown);
             auto neighbours = neighbours_.find(index);
             if (neighbours != neighbours_.end()) {
                 for (auto [key, other] :
                      {std::pair{"prev", neighbours->second.first}, {"next", neighbours->second.second}}) {
                     if (!other) continue;
-                    MustacheData link{MustacheData::type::object};
-                    link.set("title", text(site_.pages[*other].title));
-                    link.set("url", text(url(site_.pages[*other].path)));
-                    data.set(key, link);
-                    data.set("has_neighbours", flag(true));
+                    json link = json::object();
+                    link["title"] = json(site_.pages[*other].title);
+                    link["url"] = json(url(site_.pages[*other].path));
+                    data[key] = link;
+                    data["has_neighbours"] = json(true);
                 }
             }
-            local.set("page", data);
+            local["page"] = data;
             set_nav(local, page.path);
             write_html(page.path, render_with_base(choose_template(page, "page"), local));
             if (in_feed_[index]) rendered_[index].html = std::move(markdown.html);
         });
     }
 
-    MustacheData list_item(std::size_t index) const {
+    json list_item(std::size_t index) const {
         const Page& page = site_.pages[index];
-        MustacheData item{MustacheData::type::object};
-        item.set("title", text(page.title));
-        item.set("url", text(url(page.path)));
-        item.set("summary", text(rendered_[index].summary));
-        item.set("has_date", flag(page.date.has_value()));
-        if (page.date) item.set("date", date_data(*page.date, site_.config));
-        item.set("tags", term_links(page, "tags"));
-        item.set("params", to_mustache(page.params));
+        json item = json::object();
+        item["title"] = json(page.title);
+        item["url"] = json(url(page.path));
+        item["summary"] = json(rendered_[index].summary);
+        item["has_date"] = json(page.date.has_value());
+        if (page.date) item["date"] = date_data(*page.date, site_.config);
+        item["tags"] = term_links(page, "tags");
+        item["params"] = json(page.params);
         return item;
     }
 
     // Renders `items` as pages of page_size at `path`, `path`page/2/, …
     void paginate(const std::string& path, const std::vector<std::size_t>& items,
-                  const std::function<std::string(MustacheData& local)>& render_one) {
+                  const std::function<std::string(json& local)>& render_one) {
         std::size_t size = static_cast<std::size_t>(site_.config.page_size);
         std::size_t total = std::max<std::size_t>(1, (items.size() + size - 1) / size);
         auto page_path = [&](std::size_t number) {
             return number == 1 ? path : path + "page/" + std::to_string(number) + "/";
         };
         for (std::size_t number = 1; number <= total; ++number) {
-            MustacheData list{MustacheData::type::list};
+            json list = json::array();
             for (std::size_t i = (number - 1) * size; i < std::min(items.size(), number * size); ++i)
                 list.push_back(list_items_.at(items[i]));
-            MustacheData pagination{MustacheData::type::object};
-            pagination.set("current", text(std::to_string(number)));
-            pagination.set("total", text(std::to_string(total)));
-            pagination.set("has_pages", flag(total > 1));
-            pagination.set("has_prev", flag(number > 1));
-            pagination.set("has_next", flag(number < total));
-            if (number > 1) pagination.set("prev_url", text(url(page_path(number - 1))));
-            if (number < total) pagination.set("next_url", text(url(page_path(number + 1))));
-            MustacheData numbers{MustacheData::type::list};
+            json pagination = json::object();
+            pagination["current"] = json(std::to_string(number));
+            pagination["total"] = json(std::to_string(total));
+            pagination["has_pages"] = json(total > 1);
+            pagination["has_prev"] = json(number > 1);
+            pagination["has_next"] = json(number < total);
+            if (number > 1) pagination["prev_url"] = json(url(page_path(number - 1)));
+            if (number < total) pagination["next_url"] = json(url(page_path(number + 1)));
+            // First, last and two either side of the current page, with gaps
+            // between: a list of every page would grow with the square of a
+            // section's size.
+            json numbers = json::array();
+            std::size_t shown = 0;
             for (std::size_t n = 1; n <= total; ++n) {
-                MustacheData entry{MustacheData::type::object};
-                entry.set("number", text(std::to_string(n)));
-                entry.set("url", text(url(page_path(n))));
-                entry.set("current", flag(n == number));
+                bool near = n + 2 >= number && n <= number + 2;
+                if (n != 1 && n != total && !near) continue;
+                json entry = json::object();
+                if (shown != 0 && n != shown + 1) entry["gap_before"] = json(true);
+                entry["number"] = json(std::to_string(n));
+                entry["url"] = json(url(page_path(n)));
+                entry["current"] = json(n == number);
                 numbers.push_back(entry);
+                shown = n;
             }
-            pagination.set("pages", numbers);
-            MustacheData local{MustacheData::type::object};
-            local.set("pages", list);
-            local.set("has_pages", flag(!items.empty()));
-            local.set("pagination", pagination);
+            pagination["pages"] = numbers;
+            json local = json::object();
+            local["pages"] = list;
+            local["has_pages"] = json(!items.empty());
+            local["pagination"] = pagination;
             set_nav(local, path);
             write_html(page_path(number), render_one(local));
         }
     }
 
-    MustacheData section_page_data(const std::string& key, const Section& section) {
+    json section_page_data(const std::string& key, const Section& section) {
         if (section.index_page) {
             std::size_t index = *section.index_page;
             RenderedMarkdown markdown = markdown_for(site_.pages[index]);
             summarise(index, markdown);
             return page_data(index, markdown.html, &markdown);
         }
-        MustacheData data{MustacheData::type::object};
-        data.set("title", text(section_title(key)));
-        data.set("url", text(url(section_path(key))));
-        data.set("permalink", text(permalink(section_path(key))));
-        data.set("kind", text(key.empty() ? "home" : "section"));
-        data.set("content", text(""));
-        data.set("breadcrumbs", breadcrumbs(key, false));
-        data.set("has_breadcrumbs", flag(!key.empty()));
-        data.set("is_home", flag(key.empty()));
+        json data = json::object();
+        data["title"] = json(section_title(key));
+        data["url"] = json(url(section_path(key)));
+        data["permalink"] = json(permalink(section_path(key)));
+        data["kind"] = json(key.empty() ? "home" : "section");
+        data["content"] = json("");
+        data["breadcrumbs"] = breadcrumbs(key, false);
+        data["has_breadcrumbs"] = json(!key.empty());
+        data["is_home"] = json(key.empty());
         return data;
     }
 
-    MustacheData subsection_list(const Section& section) const {
-        MustacheData list{MustacheData::type::list};
+    json subsection_list(const Section& section) const {
+        json list = json::array();
         for (const auto& child : section.subsections) {
-            MustacheData entry{MustacheData::type::object};
-            entry.set("title", text(section_title(child)));
-            entry.set("url", text(url(section_path(child))));
-            entry.set("count", text(std::to_string(site_.sections.at(child).pages.size())));
+            json entry = json::object();
+            entry["title"] = json(section_title(child));
+            entry["url"] = json(url(section_path(child)));
+            entry["count"] = json(std::to_string(site_.sections.at(child).pages.size()));
             if (auto index = site_.sections.at(child).index_page) {
-                entry.set("summary", text(site_.pages[*index].summary));
-                entry.set("params", to_mustache(site_.pages[*index].params));
+                entry["summary"] = json(site_.pages[*index].summary);
+                entry["params"] = json(site_.pages[*index].params);
             }
             list.push_back(entry);
         }
@@ -465,16 +465,16 @@ private:
     void render_section(const Section& section) {
         std::string source = section.index_page ? site_.pages[*section.index_page].source : "content/" + section.key;
         guarded(source, [&] {
-            MustacheData data = section_page_data(section.key, section);
-            MustacheData subsections = subsection_list(section);
+            json data = section_page_data(section.key, section);
+            json subsections = subsection_list(section);
             bool has_subsections = !section.subsections.empty();
             std::string name =
                 section.index_page ? choose_template(site_.pages[*section.index_page], "section") : "section";
-            paginate(section_path(section.key), ordered_sections_.at(section.key), [&](MustacheData& local) {
-                local.set("page", data);
-                local.set("subsections", subsections);
-                local.set("has_subsections", flag(has_subsections));
-                local.set("feed_url", text(url(section_path(section.key) + "atom.xml")));
+            paginate(section_path(section.key), ordered_sections_.at(section.key), [&](json& local) {
+                local["page"] = data;
+                local["subsections"] = subsections;
+                local["has_subsections"] = json(has_subsections);
+                local["feed_url"] = json(url(section_path(section.key) + "atom.xml"));
                 return render_with_base(name, local);
             });
         });
@@ -484,18 +484,18 @@ private:
         const Section& root = site_.sections.at("");
         std::string source = root.index_page ? site_.pages[*root.index_page].source : "content";
         guarded(source, [&] {
-            MustacheData local{MustacheData::type::object};
-            MustacheData data = section_page_data("", root);
-            data.set("is_home", flag(true));
-            local.set("page", data);
-            MustacheData recent{MustacheData::type::list};
+            json local = json::object();
+            json data = section_page_data("", root);
+            data["is_home"] = json(true);
+            local["page"] = data;
+            json recent = json::array();
             std::size_t limit = static_cast<std::size_t>(site_.config.page_size);
             for (std::size_t i = 0; i < std::min(limit, by_date_.size()); ++i)
                 recent.push_back(list_items_.at(by_date_[i]));
-            local.set("pages", recent);
-            local.set("has_pages", flag(!by_date_.empty()));
-            local.set("subsections", subsection_list(root));
-            local.set("has_subsections", flag(!root.subsections.empty()));
+            local["pages"] = recent;
+            local["has_pages"] = json(!by_date_.empty());
+            local["subsections"] = subsection_list(root);
+            local["has_subsections"] = json(!root.subsections.empty());
             set_nav(local, "");
             write_html("", render_with_base(templates_.has("home") ? "home" : "section", local));
         });
@@ -504,25 +504,25 @@ private:
     std::string taxonomy_title(const std::string& name) const { return ui("taxonomy_" + name, name); }
 
     void render_taxonomy(const Taxonomy& taxonomy) {
-        MustacheData local{MustacheData::type::object};
-        MustacheData page{MustacheData::type::object};
-        page.set("title", text(taxonomy_title(taxonomy.name)));
-        page.set("url", text(url(taxonomy.name + "/")));
-        page.set("permalink", text(permalink(taxonomy.name + "/")));
-        page.set("kind", text("taxonomy"));
-        page.set("breadcrumbs", breadcrumbs("", false));
-        page.set("has_breadcrumbs", flag(true));
-        local.set("page", page);
-        MustacheData terms{MustacheData::type::list};
+        json local = json::object();
+        json page = json::object();
+        page["title"] = json(taxonomy_title(taxonomy.name));
+        page["url"] = json(url(taxonomy.name + "/"));
+        page["permalink"] = json(permalink(taxonomy.name + "/"));
+        page["kind"] = json("taxonomy");
+        page["breadcrumbs"] = breadcrumbs("", false);
+        page["has_breadcrumbs"] = json(true);
+        local["page"] = page;
+        json terms = json::array();
         for (const auto& term : taxonomy.terms) {
-            MustacheData entry{MustacheData::type::object};
-            entry.set("name", text(term.name));
-            entry.set("url", text(url(taxonomy.name + "/" + term.slug + "/")));
-            entry.set("count", text(std::to_string(term.pages.size())));
+            json entry = json::object();
+            entry["name"] = json(term.name);
+            entry["url"] = json(url(taxonomy.name + "/" + term.slug + "/"));
+            entry["count"] = json(std::to_string(term.pages.size()));
             terms.push_back(entry);
         }
-        local.set("terms", terms);
-        local.set("has_terms", flag(!taxonomy.terms.empty()));
+        local["terms"] = terms;
+        local["has_terms"] = json(!taxonomy.terms.empty());
         set_nav(local, taxonomy.name + "/");
         write_html(taxonomy.name + "/", render_with_base("taxonomy", local));
     }
@@ -531,36 +531,36 @@ private:
         std::vector<std::size_t> items = term.pages;
         std::stable_sort(items.begin(), items.end(), [&](std::size_t a, std::size_t b) { return newer(a, b); });
         std::string path = taxonomy.name + "/" + term.slug + "/";
-        MustacheData page{MustacheData::type::object};
-        page.set("title", text(term.name));
-        page.set("url", text(url(path)));
-        page.set("permalink", text(permalink(path)));
-        page.set("kind", text("term"));
-        MustacheData crumbs = breadcrumbs("", false);
-        MustacheData crumb{MustacheData::type::object};
-        crumb.set("title", text(taxonomy_title(taxonomy.name)));
-        crumb.set("url", text(url(taxonomy.name + "/")));
+        json page = json::object();
+        page["title"] = json(term.name);
+        page["url"] = json(url(path));
+        page["permalink"] = json(permalink(path));
+        page["kind"] = json("term");
+        json crumbs = breadcrumbs("", false);
+        json crumb = json::object();
+        crumb["title"] = json(taxonomy_title(taxonomy.name));
+        crumb["url"] = json(url(taxonomy.name + "/"));
         crumbs.push_back(crumb);
-        page.set("breadcrumbs", crumbs);
-        page.set("has_breadcrumbs", flag(true));
-        MustacheData info{MustacheData::type::object};
-        info.set("name", text(term.name));
-        info.set("taxonomy", text(taxonomy_title(taxonomy.name)));
-        info.set("count", text(std::to_string(term.pages.size())));
-        paginate(path, items, [&](MustacheData& local) {
-            local.set("page", page);
-            local.set("term", info);
+        page["breadcrumbs"] = crumbs;
+        page["has_breadcrumbs"] = json(true);
+        json info = json::object();
+        info["name"] = json(term.name);
+        info["taxonomy"] = json(taxonomy_title(taxonomy.name));
+        info["count"] = json(std::to_string(term.pages.size()));
+        paginate(path, items, [&](json& local) {
+            local["page"] = page;
+            local["term"] = info;
             return render_with_base("term", local);
         });
     }
 
     void render_not_found() {
-        MustacheData local{MustacheData::type::object};
-        MustacheData page{MustacheData::type::object};
-        page.set("title", text(ui("not_found_title", "页面不存在")));
-        page.set("url", text(url("404.html")));
-        page.set("kind", text("404"));
-        local.set("page", page);
+        json local = json::object();
+        json page = json::object();
+        page["title"] = json(ui("not_found_title", "页面不存在"));
+        page["url"] = json(url("404.html"));
+        page["kind"] = json("404");
+        local["page"] = page;
         set_nav(local, "404.html");
         output_.write("404.html", render_with_base("404", local));
         ++html_pages_;
@@ -679,12 +679,13 @@ private:
     std::string base_path_;
     std::string absolute_root_;
     std::map<std::string, FingerprintedAsset> assets_;
-    MustacheData global_{MustacheData::type::object};
+    json global_ = json::object();
+    TemplateHelpers helpers_;
     json strings_;
     std::vector<RenderedPage> rendered_;
     std::vector<bool> in_feed_;
     std::unordered_map<std::string, std::size_t> page_by_source_;
-    std::unordered_map<std::size_t, MustacheData> list_items_;
+    std::unordered_map<std::size_t, json> list_items_;
     std::map<std::string, std::vector<std::size_t>> ordered_sections_;
     std::unordered_map<std::size_t, std::pair<std::optional<std::size_t>, std::optional<std::size_t>>> neighbours_;
     std::vector<std::size_t> by_date_;
