@@ -22,14 +22,18 @@ public:
     void write(std::string_view relative, std::string_view data);
     void copy(const std::filesystem::path& source, std::string_view relative);
 
-    // Swaps the staging folder in for the destination.
-    void commit();
+    enum class OldTree { remove_now, remove_in_background };
+    // Swaps the staging folder in for the destination. The previous tree is
+    // removed before returning, or by a detached `rm -rf` so a command-line
+    // build need not wait for thousands of unlinks.
+    void commit(OldTree old_tree = OldTree::remove_now);
 
     std::size_t file_count() const { return files_.load(); }
     const std::filesystem::path& staging() const { return staging_; }
 
 private:
     std::filesystem::path prepare(std::string_view relative);
+    void remove_leftovers() const;
 
     std::filesystem::path destination_;
     std::filesystem::path staging_;

@@ -50,7 +50,8 @@ BuildReport run_build(const BuildRequest& request, DiagnosticSink& sink) {
     RenderSummary summary =
         render_site(site, theme, templates, request.source, output, request.jobs ? request.jobs : default_jobs(), sink);
     if (sink.has_errors()) return report;
-    output.commit();
+    output.commit(request.background_cleanup ? OutputTree::OldTree::remove_in_background
+                                             : OutputTree::OldTree::remove_now);
     report.pages = summary.pages;
     report.files = output.file_count();
     report.milliseconds = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();

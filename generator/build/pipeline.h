@@ -15,7 +15,8 @@ struct BuildRequest {
     std::optional<std::string> base_url;
     unsigned jobs = 0;  // 0: one per core
     bool include_drafts = false;
-    bool write = true;  // false for `fabu check`
+    bool write = true;                // false for `fabu check`
+    bool background_cleanup = false;  // remove the previous output after exiting
 };
 
 struct BuildReport {

@@ -157,6 +157,7 @@ int run_cli(int argc, char** argv) {
         return exit_usage_error;
     }
     if (!base_url.empty()) build_request.base_url = base_url;
+    build_request.background_cleanup = true;
 
     if (*build) return build_command(build_request, quiet);
     if (*check) {
