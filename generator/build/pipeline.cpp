@@ -3,6 +3,8 @@
 #include <chrono>
 
 #include "build/output.h"
+#include "check/campaign_checks.h"
+#include "content/campaign.h"
 #include "content/loader.h"
 #include "content/markdown.h"
 #include "content/site_config.h"
@@ -30,6 +32,8 @@ BuildReport run_build(const BuildRequest& request, DiagnosticSink& sink) {
     std::jthread slug_rules = prepare_slugs_in_background();
     BuildReport report;
     Site site = load_site(request, sink);
+    Campaign campaign = load_campaign(request.source, site, sink);
+    check_campaign(site, campaign, sink);
     Theme theme = load_theme(request.source, sink);
     TemplateSet templates(theme, sink);
     for (const char* required : {"page", "section", "taxonomy", "term", "404"})
@@ -42,13 +46,13 @@ BuildReport run_build(const BuildRequest& request, DiagnosticSink& sink) {
         // `fabu check`: render into a staging tree that is always thrown away,
         // so template and link errors are found too.
         OutputTree scratch(output_path);
-        render_site(site, theme, templates, request.source, scratch, request.jobs ? request.jobs : default_jobs(),
-                    sink);
+        render_site(site, campaign, theme, templates, request.source, scratch,
+                    request.jobs ? request.jobs : default_jobs(), sink);
         return report;
     }
     OutputTree output(output_path);
-    RenderSummary summary =
-        render_site(site, theme, templates, request.source, output, request.jobs ? request.jobs : default_jobs(), sink);
+    RenderSummary summary = render_site(site, campaign, theme, templates, request.source, output,
+                                        request.jobs ? request.jobs : default_jobs(), sink);
     if (sink.has_errors()) return report;
     output.commit(request.background_cleanup ? OutputTree::OldTree::remove_in_background
                                              : OutputTree::OldTree::remove_now);

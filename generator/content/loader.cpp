@@ -170,6 +170,7 @@ std::optional<Page> read_page(std::string_view text, const std::string& source, 
         if (!terms.empty()) page.terms[taxonomy] = std::move(terms);
     }
     page.params = document.value;
+    page.positions = document.positions;
     if (sink.error_count() > errors_before) return std::nullopt;
     return page;
 }

@@ -6,6 +6,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "core/dates.h"
@@ -58,7 +59,9 @@ struct Page {
     std::string type;                                       // e.g. "notice"
     std::map<std::string, std::vector<std::string>> terms;  // taxonomy → terms
     nlohmann::json params = nlohmann::json::object();       // every front matter key
-    std::string body;                                       // Markdown after the front matter
+    // JSON pointer into params ("/attachments/0/data") → where it was written.
+    std::unordered_map<std::string, SourcePosition> positions;
+    std::string body;  // Markdown after the front matter
     int body_line = 1;
     std::vector<std::string> resources;  // files beside the page, relative to the site root
 };

@@ -9,6 +9,7 @@
 #include "core/files.h"
 #include "core/parallel.h"
 #include "core/text.h"
+#include "render/campaign_context.h"
 #include "render/feeds.h"
 
 namespace fabu {
@@ -34,9 +35,10 @@ struct RenderedPage {
 
 class Renderer {
 public:
-    Renderer(const Site& site, const Theme& theme, const TemplateSet& templates, const fs::path& site_root,
-             OutputTree& output, unsigned jobs, DiagnosticSink& sink)
+    Renderer(const Site& site, const Campaign& campaign, const Theme& theme, const TemplateSet& templates,
+             const fs::path& site_root, OutputTree& output, unsigned jobs, DiagnosticSink& sink)
         : site_(site),
+          campaign_(campaign),
           templates_(templates),
           site_root_(site_root),
           output_(output),
@@ -74,6 +76,7 @@ public:
         tasks.emplace_back([this] { render_not_found(); });
         tasks.emplace_back([this] { write_feeds_and_sitemap(); });
         tasks.emplace_back([this] { write_assets(); });
+        tasks.emplace_back([this] { write_table_downloads(); });
         parallel_for(tasks.size(), jobs_, [&](std::size_t n) { guarded("", [&] { tasks[n](); }); });
         parallel_for(site_.copies.size(), jobs_, [&](std::size_t n) {
             const FileCopy& copy = site_.copies[n];
@@ -275,7 +278,8 @@ private:
         data["terms"] = terms;
         data["tags"] = term_links(page, "tags");
         data["has_tags"] = json(page.terms.count("tags") > 0);
-        data["params"] = json(page.params);
+        data["params"] = page.params;
+        add_campaign_context(index, data);
         data["breadcrumbs"] = breadcrumbs(page.section, page.kind == PageKind::page);
         data["has_breadcrumbs"] = json(page.kind != PageKind::home);
         data["is_home"] = json(page.kind == PageKind::home);
@@ -331,7 +335,7 @@ private:
             if (templates_.has(page.layout)) return page.layout;
             sink_.warning(page.source, {}, "layout '" + page.layout + "' has no template; using '" + fallback + "'");
         }
-        if (!page.type.empty() && page.kind == PageKind::page && templates_.has(page.type)) return page.type;
+        if (!page.type.empty() && templates_.has(page.type)) return page.type;
         return fallback;
     }
 
@@ -666,11 +670,42 @@ private:
         output_.write("robots.txt", render_robots(permalink("sitemap.xml")));
     }
 
+    void add_campaign_context(std::size_t index, json& data) const {
+        const Page& page = site_.pages[index];
+        UrlFor url_for = [this](const std::string& path) { return url(path); };
+        if (json notice = notice_context(site_, campaign_, index, url_for); !notice.is_null()) {
+            data["notice"] = std::move(notice);
+            data["is_notice"] = true;
+        }
+        if (page.params.contains("stages")) {
+            data["stages"] = stages_context(page.params["stages"], site_.config.language);
+            data["has_stages"] = !data["stages"].empty();
+        }
+        if (page.params.contains("targets")) {
+            data["targets"] = targets_context(page.params["targets"], site_.config.language);
+            data["has_targets"] = !data["targets"].empty();
+        }
+        if (page.params.contains("period")) {
+            json period = stages_context(json::array({page.params["period"]}), site_.config.language);
+            if (!period.empty()) data["period"] = period[0]["range"];
+        }
+    }
+
+    // Every table attached to a notice, also as JSON beside its CSV.
+    void write_table_downloads() {
+        for (const auto& notice : campaign_.notices)
+            for (const auto& attachment : notice.attachments)
+                if (attachment.table && !attachment.data_output.empty())
+                    output_.write(fs::path(attachment.data_output).replace_extension(".json").generic_string(),
+                                  table_download(attachment).dump(2) + "\n");
+    }
+
     void write_assets() {
         for (const auto& [name, asset] : assets_) output_.write(asset.output_path, *asset.data);
     }
 
     const Site& site_;
+    const Campaign& campaign_;
     const TemplateSet& templates_;
     const fs::path& site_root_;
     OutputTree& output_;
@@ -694,9 +729,9 @@ private:
 
 }  // namespace
 
-RenderSummary render_site(const Site& site, const Theme& theme, const TemplateSet& templates, const fs::path& site_root,
-                          OutputTree& output, unsigned jobs, DiagnosticSink& sink) {
-    Renderer renderer(site, theme, templates, site_root, output, jobs, sink);
+RenderSummary render_site(const Site& site, const Campaign& campaign, const Theme& theme, const TemplateSet& templates,
+                          const fs::path& site_root, OutputTree& output, unsigned jobs, DiagnosticSink& sink) {
+    Renderer renderer(site, campaign, theme, templates, site_root, output, jobs, sink);
     return renderer.run();
 }
 

@@ -4,6 +4,7 @@
 // and fingerprinted assets.
 #include "assets/fingerprint.h"
 #include "build/output.h"
+#include "content/campaign.h"
 #include "core/diagnostics.h"
 #include "model/site.h"
 #include "render/templates.h"
@@ -17,7 +18,7 @@ struct RenderSummary {
 
 // Writes the whole site into `output`. Render errors go to `sink`; the
 // caller must not commit the output when `sink` has errors.
-RenderSummary render_site(const Site& site, const Theme& theme, const TemplateSet& templates,
+RenderSummary render_site(const Site& site, const Campaign& campaign, const Theme& theme, const TemplateSet& templates,
                           const std::filesystem::path& site_root, OutputTree& output, unsigned jobs,
                           DiagnosticSink& sink);
 

@@ -1,26 +1,10 @@
 // Every HTML page of the example site, and of a site exercising every
 // template, must pass the W3C Nu HTML checker with zero errors.
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { test } from 'node:test';
 
-import { fabu, listFiles, makeSite, page, repoRoot, tempDir } from './lib.mjs';
-
-const vnuJar = path.join(repoRoot, 'tests/node_modules/vnu-jar/build/dist/vnu.jar');
-
-function checkHtml(dir) {
-  const pages = listFiles(dir).filter((file) => file.endsWith('.html'));
-  assert.ok(pages.length > 0, 'no pages to check');
-  const result = spawnSync('java', ['-jar', vnuJar, '--errors-only', '--format', 'json', '--skip-non-html', dir],
-    { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
-  if (result.error) throw result.error;
-  const messages = JSON.parse(result.stderr || '{"messages":[]}').messages;
-  const errors = messages.filter((m) => m.type === 'error' || m.subType === 'fatal');
-  const report = errors.map((m) => `${m.url.replace(/^file:/, '')}:${m.lastLine}: ${m.message}`).join('\n');
-  assert.equal(errors.length, 0, `${errors.length} HTML errors in ${pages.length} pages:\n${report}`);
-  return pages.length;
-}
+import { checkHtml, fabu, makeSite, page, repoRoot, tempDir } from './lib.mjs';
 
 test('every page of the example site passes the Nu HTML checker', () => {
   const out = path.join(tempDir(), 'public');

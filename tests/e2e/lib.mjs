@@ -1,5 +1,6 @@
 // Shared helpers for the end-to-end tests: build real sites with build/fabu
 // in temporary folders and read what they wrote.
+import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
@@ -68,4 +69,20 @@ export function treeDigest(dir) {
 
 export function page(title, extra = '', body = '正文。') {
   return `---\ntitle: "${title}"\n${extra}---\n\n${body}\n`;
+}
+
+const vnuJar = path.join(repoRoot, 'tests/node_modules/vnu-jar/build/dist/vnu.jar');
+
+// Runs the W3C Nu HTML checker over every page below `dir`; fails on any error.
+export function checkHtml(dir) {
+  const pages = listFiles(dir).filter((file) => file.endsWith('.html'));
+  assert.ok(pages.length > 0, 'no pages to check');
+  const result = spawnSync('java', ['-jar', vnuJar, '--errors-only', '--format', 'json', '--skip-non-html', dir],
+    { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  if (result.error) throw result.error;
+  const messages = JSON.parse(result.stderr || '{"messages":[]}').messages;
+  const errors = messages.filter((m) => m.type === 'error' || m.subType === 'fatal');
+  const report = errors.map((m) => `${m.url.replace(/^file:/, '')}:${m.lastLine}: ${m.message}`).join('\n');
+  assert.equal(errors.length, 0, `${errors.length} HTML errors in ${pages.length} pages:\n${report}`);
+  return pages.length;
 }
