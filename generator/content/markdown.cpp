@@ -66,6 +66,101 @@ bool is_safe_image_url(std::string_view url) {
     return true;
 }
 
+bool is_punctuation(char32_t cp) {
+    return u_ispunct(static_cast<UChar32>(cp));
+}
+bool is_space(char32_t cp) {
+    return cp == ' ' || cp == '\t' || cp == 0x3000;
+}
+
+// The code point that ends just before `offset`, and where it starts.
+char32_t previous_code_point(std::string_view text, std::size_t offset, std::size_t& start) {
+    start = offset;
+    do {
+        --start;
+    } while (start > 0 && (static_cast<unsigned char>(text[start]) & 0xC0) == 0x80);
+    std::size_t cursor = start;
+    return next_code_point(text, cursor);
+}
+
+// CommonMark will not close "**" right after punctuation when a letter
+// follows, nor open it right before punctuation after a letter — so
+// "**（二）加强领导。**各单位" stays unbold, the commonest complaint of Chinese
+// writers. Where a "**" pair is blocked only by that, the punctuation moves
+// outside the pair: "**（二）加强领导**。各单位". Code spans and fences are
+// left alone.
+std::string fix_line_emphasis(std::string_view line) {
+    std::vector<std::size_t> markers;
+    bool in_code = false;
+    for (std::size_t i = 0; i < line.size(); ++i) {
+        if (line[i] == '`') in_code = !in_code;
+        if (!in_code && line.compare(i, 2, "**") == 0 && (i + 2 >= line.size() || line[i + 2] != '*') &&
+            (i == 0 || line[i - 1] != '*')) {
+            markers.push_back(i);
+            ++i;
+        }
+    }
+    if (markers.size() < 2) return std::string(line);
+    std::string out;
+    std::size_t copied = 0;
+    for (std::size_t m = 0; m + 1 < markers.size(); m += 2) {
+        std::size_t open = markers[m], close = markers[m + 1];
+        std::string_view inner = line.substr(open + 2, close - open - 2);
+        if (inner.empty()) continue;
+        std::string before_text, after_text, inner_text(inner);
+        // Closing side: "…。**字"
+        std::size_t last_start = 0;
+        char32_t last = previous_code_point(inner, inner.size(), last_start);
+        std::size_t after_offset = close + 2;
+        if (is_punctuation(last) && after_offset < line.size()) {
+            std::size_t cursor = after_offset;
+            char32_t after = next_code_point(line, cursor);
+            if (!is_space(after) && !is_punctuation(after)) {
+                after_text = inner_text.substr(last_start);
+                inner_text.erase(last_start);
+            }
+        }
+        // Opening side: "字**“…"
+        std::size_t cursor = 0;
+        char32_t first = next_code_point(inner_text, cursor);
+        if (is_punctuation(first) && open > 0) {
+            std::size_t before_start = 0;
+            char32_t before = previous_code_point(line, open, before_start);
+            if (!is_space(before) && !is_punctuation(before)) {
+                before_text = inner_text.substr(0, cursor);
+                inner_text.erase(0, cursor);
+            }
+        }
+        if (before_text.empty() && after_text.empty()) continue;
+        if (inner_text.empty()) continue;
+        out.append(line.substr(copied, open - copied));
+        out += before_text + "**" + inner_text + "**" + after_text;
+        copied = close + 2;
+    }
+    out.append(line.substr(copied));
+    return out;
+}
+
+std::string fix_cjk_emphasis(std::string_view markdown) {
+    std::string out;
+    out.reserve(markdown.size() + 16);
+    bool in_fence = false;
+    std::size_t start = 0;
+    while (start < markdown.size()) {
+        std::size_t end = markdown.find('\n', start);
+        std::size_t stop = end == std::string_view::npos ? markdown.size() : end + 1;
+        std::string_view line = markdown.substr(start, stop - start);
+        std::string_view content = trim(line);
+        if (content.starts_with("```") || content.starts_with("~~~")) in_fence = !in_fence;
+        if (!in_fence && line.find("**") != std::string_view::npos)
+            out += fix_line_emphasis(line);
+        else
+            out.append(line);
+        start = stop;
+    }
+    return out;
+}
+
 }  // namespace
 
 void register_markdown_extensions() {
@@ -112,6 +207,11 @@ RenderedMarkdown render_markdown(std::string_view markdown, const MarkdownOption
         cmark_syntax_extension* extension = cmark_find_syntax_extension(name);
         if (!extension) throw std::runtime_error(std::string("cmark-gfm extension missing: ") + name);
         cmark_parser_attach_syntax_extension(parser.get(), extension);
+    }
+    std::string fixed;
+    if (markdown.find("**") != std::string_view::npos) {
+        fixed = fix_cjk_emphasis(markdown);
+        markdown = fixed;
     }
     cmark_parser_feed(parser.get(), markdown.data(), markdown.size());
     std::unique_ptr<cmark_node, NodeDeleter> document(cmark_parser_finish(parser.get()));

@@ -78,3 +78,15 @@ TEST_CASE("heading anchors") {
     CHECK(heading_anchor("What's New?") == "whats-new");
     CHECK(heading_anchor("！！") == "section");
 }
+
+TEST_CASE("bold that ends in Chinese punctuation before more text still works") {
+    auto closing = render_markdown("**（二）加强领导，形成合力。**各单位要高度重视。", {});
+    CHECK(contains(closing.html, "<strong>（二）加强领导，形成合力</strong>。各单位"));
+    auto opening = render_markdown("请关注**“全国总工会”**微信公众号", {});
+    CHECK(contains(opening.html, "请关注“<strong>全国总工会</strong>”微信公众号"));
+    auto plain = render_markdown("**正常加粗**和 `**代码**`", {});
+    CHECK(contains(plain.html, "<strong>正常加粗</strong>"));
+    CHECK(contains(plain.html, "<code>**代码**</code>"));
+    auto fenced = render_markdown("```\n**（二）。**各\n```\n", {});
+    CHECK(contains(fenced.html, "**（二）。**各"));
+}
